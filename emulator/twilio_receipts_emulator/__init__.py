@@ -1,0 +1,1 @@
+"""A stateful local emulator of Twilio Conversations' message receipts endpoints."""
