@@ -1,8 +1,11 @@
 """A client library for accessing Twilio Conversations Receipts"""
 
-from .client import AuthenticatedClient, Client
+from .client import AuthenticatedClient, Client, RetryPolicy
+from .errors import TwilioApiError
 
 __all__ = (
     "AuthenticatedClient",
     "Client",
+    "RetryPolicy",
+    "TwilioApiError",
 )

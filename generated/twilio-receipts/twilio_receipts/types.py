@@ -40,15 +40,36 @@ class File:
 
 T = TypeVar("T")
 
+_STATUSES: dict[int, HTTPStatus] = {status.value: status for status in HTTPStatus}
+
+
+def http_status(code: int) -> HTTPStatus | int:
+    """The HTTPStatus for *code*, or *code* itself when HTTPStatus does not list it (e.g. 599)"""
+    return _STATUSES.get(code, code)
+
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response from an endpoint
 
-    status_code: HTTPStatus
+    Attributes:
+        status_code: The HTTP status: an http.HTTPStatus, or a plain int for a status that
+            HTTPStatus does not list (e.g. 599).
+        content: The raw body.
+        headers: The response headers (case-insensitive).
+        parsed: The body as a model when the status is documented and the body matches the
+            API description; None otherwise.
+    """
+
+    status_code: HTTPStatus | int
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
 
+    @property
+    def request_id(self) -> str | None:
+        """Twilio's id of this request (the Twilio-Request-Id header), or None"""
+        return self.headers.get("Twilio-Request-Id")
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "http_status"]

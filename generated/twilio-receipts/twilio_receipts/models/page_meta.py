@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,19 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PageMeta")
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "first_page_url",
+        "key",
+        "next_page_url",
+        "page",
+        "page_size",
+        "previous_page_url",
+        "url",
+    }
+)
 
 
 @_attrs_define
@@ -79,46 +92,32 @@ class PageMeta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        first_page_url = d.pop("first_page_url", UNSET)
+        get = src_dict.get
+        first_page_url = get("first_page_url", UNSET)
 
-        key = d.pop("key", UNSET)
+        key = get("key", UNSET)
 
-        def _parse_next_page_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        next_page_url = get("next_page_url", UNSET)
 
-        next_page_url = _parse_next_page_url(d.pop("next_page_url", UNSET))
+        page = get("page", UNSET)
 
-        page = d.pop("page", UNSET)
+        page_size = get("page_size", UNSET)
 
-        page_size = d.pop("page_size", UNSET)
+        previous_page_url = get("previous_page_url", UNSET)
 
-        def _parse_previous_page_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        previous_page_url = _parse_previous_page_url(d.pop("previous_page_url", UNSET))
-
-        url = d.pop("url", UNSET)
+        url = get("url", UNSET)
 
         page_meta = cls(
-            first_page_url=first_page_url,
-            key=key,
-            next_page_url=next_page_url,
-            page=page,
-            page_size=page_size,
-            previous_page_url=previous_page_url,
-            url=url,
+            first_page_url,
+            key,
+            next_page_url,
+            page,
+            page_size,
+            previous_page_url,
+            url,
         )
-
-        page_meta.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            page_meta.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return page_meta
 
     @property

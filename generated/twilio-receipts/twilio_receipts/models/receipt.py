@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,6 +11,24 @@ from ..models.receipt_status import ReceiptStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Receipt")
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "account_sid",
+        "chat_service_sid",
+        "conversation_sid",
+        "message_sid",
+        "sid",
+        "channel_message_sid",
+        "participant_sid",
+        "status",
+        "error_code",
+        "date_created",
+        "date_updated",
+        "url",
+    }
+)
 
 
 @_attrs_define
@@ -157,149 +175,59 @@ class Receipt:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        get = src_dict.get
+        account_sid = get("account_sid", UNSET)
 
-        def _parse_account_sid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        chat_service_sid = get("chat_service_sid", UNSET)
 
-        account_sid = _parse_account_sid(d.pop("account_sid", UNSET))
+        conversation_sid = get("conversation_sid", UNSET)
 
-        def _parse_chat_service_sid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        message_sid = get("message_sid", UNSET)
 
-        chat_service_sid = _parse_chat_service_sid(d.pop("chat_service_sid", UNSET))
+        sid = get("sid", UNSET)
 
-        def _parse_conversation_sid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        channel_message_sid = get("channel_message_sid", UNSET)
 
-        conversation_sid = _parse_conversation_sid(d.pop("conversation_sid", UNSET))
+        participant_sid = get("participant_sid", UNSET)
 
-        def _parse_message_sid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        status = get("status", UNSET)
+        if isinstance(status, str):
+            status = ReceiptStatus._value2member_map_.get(status) or ReceiptStatus(status)
 
-        message_sid = _parse_message_sid(d.pop("message_sid", UNSET))
+        error_code = get("error_code", UNSET)
 
-        def _parse_sid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        sid = _parse_sid(d.pop("sid", UNSET))
-
-        def _parse_channel_message_sid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        channel_message_sid = _parse_channel_message_sid(d.pop("channel_message_sid", UNSET))
-
-        def _parse_participant_sid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        participant_sid = _parse_participant_sid(d.pop("participant_sid", UNSET))
-
-        def _parse_status(data: object) -> None | ReceiptStatus | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        date_created = get("date_created", UNSET)
+        if isinstance(date_created, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_1 = ReceiptStatus(data)
-
-                return status_type_1
+                date_created = datetime.datetime.fromisoformat(date_created)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ReceiptStatus | Unset, data)
 
-        status = _parse_status(d.pop("status", UNSET))
-
-        error_code = d.pop("error_code", UNSET)
-
-        def _parse_date_created(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        date_updated = get("date_updated", UNSET)
+        if isinstance(date_updated, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_created_type_0 = datetime.datetime.fromisoformat(data)
-
-                return date_created_type_0
+                date_updated = datetime.datetime.fromisoformat(date_updated)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
 
-        date_created = _parse_date_created(d.pop("date_created", UNSET))
-
-        def _parse_date_updated(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                date_updated_type_0 = datetime.datetime.fromisoformat(data)
-
-                return date_updated_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        date_updated = _parse_date_updated(d.pop("date_updated", UNSET))
-
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        url = _parse_url(d.pop("url", UNSET))
+        url = get("url", UNSET)
 
         receipt = cls(
-            account_sid=account_sid,
-            chat_service_sid=chat_service_sid,
-            conversation_sid=conversation_sid,
-            message_sid=message_sid,
-            sid=sid,
-            channel_message_sid=channel_message_sid,
-            participant_sid=participant_sid,
-            status=status,
-            error_code=error_code,
-            date_created=date_created,
-            date_updated=date_updated,
-            url=url,
+            account_sid,
+            chat_service_sid,
+            conversation_sid,
+            message_sid,
+            sid,
+            channel_message_sid,
+            participant_sid,
+            status,
+            error_code,
+            date_created,
+            date_updated,
+            url,
         )
-
-        receipt.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            receipt.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return receipt
 
     @property

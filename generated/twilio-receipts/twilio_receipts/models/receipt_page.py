@@ -16,6 +16,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ReceiptPage")
 
 
+_KNOWN_KEYS = frozenset(
+    {
+        "delivery_receipts",
+        "meta",
+    }
+)
+
+
 @_attrs_define
 class ReceiptPage:
     """One page of a message's receipts.
@@ -56,29 +64,21 @@ class ReceiptPage:
         from ..models.page_meta import PageMeta  # noqa: PLC0415
         from ..models.receipt import Receipt  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _delivery_receipts = d.pop("delivery_receipts", UNSET)
-        delivery_receipts: list[Receipt] | Unset = UNSET
-        if _delivery_receipts is not UNSET:
-            delivery_receipts = []
-            for delivery_receipts_item_data in _delivery_receipts:
-                delivery_receipts_item = Receipt.from_dict(delivery_receipts_item_data)
+        get = src_dict.get
+        delivery_receipts = get("delivery_receipts", UNSET)
+        if delivery_receipts is not UNSET:
+            delivery_receipts = [Receipt.from_dict(item) for item in delivery_receipts]
 
-                delivery_receipts.append(delivery_receipts_item)
-
-        _meta = d.pop("meta", UNSET)
-        meta: PageMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PageMeta.from_dict(_meta)
+        meta = get("meta", UNSET)
+        if meta is not UNSET:
+            meta = PageMeta.from_dict(meta)
 
         receipt_page = cls(
-            delivery_receipts=delivery_receipts,
-            meta=meta,
+            delivery_receipts,
+            meta,
         )
-
-        receipt_page.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            receipt_page.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return receipt_page
 
     @property

@@ -9,6 +9,16 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="TwilioErrorBody")
 
 
+_KNOWN_KEYS = frozenset(
+    {
+        "code",
+        "message",
+        "more_info",
+        "status",
+    }
+)
+
+
 @_attrs_define
 class TwilioErrorBody:
     """Twilio's error body.
@@ -50,23 +60,22 @@ class TwilioErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = d.pop("code")
+        code = src_dict["code"]
 
-        message = d.pop("message")
+        message = src_dict["message"]
 
-        more_info = d.pop("more_info")
+        more_info = src_dict["more_info"]
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
         twilio_error_body = cls(
-            code=code,
-            message=message,
-            more_info=more_info,
-            status=status,
+            code,
+            message,
+            more_info,
+            status,
         )
-
-        twilio_error_body.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            twilio_error_body.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return twilio_error_body
 
     @property

@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +6,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.receipt import Receipt
 from ...models.twilio_error_body import TwilioErrorBody
-from ...types import Response
+from ...types import Response, http_status
+from .. import _path_segment
 
 
 def _get_kwargs(
@@ -21,10 +20,10 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/Services/{chat_service_sid}/Conversations/{conversation_sid}/Messages/{message_sid}/Receipts/{sid}".format(
-            chat_service_sid=quote(str(chat_service_sid), safe=""),
-            conversation_sid=quote(str(conversation_sid), safe=""),
-            message_sid=quote(str(message_sid), safe=""),
-            sid=quote(str(sid), safe=""),
+            chat_service_sid=_path_segment("chat_service_sid", chat_service_sid),
+            conversation_sid=_path_segment("conversation_sid", conversation_sid),
+            message_sid=_path_segment("message_sid", message_sid),
+            sid=_path_segment("sid", sid),
         ),
     }
 
@@ -35,47 +34,71 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Receipt | TwilioErrorBody | None:
     if response.status_code == 200:
-        response_200 = Receipt.from_dict(response.json())
+        try:
+            response_200 = Receipt.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+            return None  # the body does not match the API description
     if response.status_code == 400:
-        response_400 = TwilioErrorBody.from_dict(response.json())
+        try:
+            response_400 = TwilioErrorBody.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+            return None  # the body does not match the API description
     if response.status_code == 401:
-        response_401 = TwilioErrorBody.from_dict(response.json())
+        try:
+            response_401 = TwilioErrorBody.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+            return None  # the body does not match the API description
     if response.status_code == 404:
-        response_404 = TwilioErrorBody.from_dict(response.json())
+        try:
+            response_404 = TwilioErrorBody.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+            return None  # the body does not match the API description
     if response.status_code == 405:
-        response_405 = TwilioErrorBody.from_dict(response.json())
+        try:
+            response_405 = TwilioErrorBody.from_dict(response.json())
 
-        return response_405
+            return response_405
 
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+            return None  # the body does not match the API description
     if response.status_code == 429:
-        response_429 = TwilioErrorBody.from_dict(response.json())
+        try:
+            response_429 = TwilioErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+            return None  # the body does not match the API description
     if response.status_code == 500:
-        response_500 = TwilioErrorBody.from_dict(response.json())
+        try:
+            response_500 = TwilioErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+            return None  # the body does not match the API description
     if response.status_code == 503:
-        response_503 = TwilioErrorBody.from_dict(response.json())
+        try:
+            response_503 = TwilioErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+            return None  # the body does not match the API description
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(response.status_code, response.content, headers=response.headers)
     else:
         return None
 
@@ -84,7 +107,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Receipt | TwilioErrorBody]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -110,11 +133,14 @@ def sync_detailed(
         sid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidPathParameterError: A path parameter is empty, "." or "..": nothing is sent.
+        errors.TransportError: No response (connection refused or reset, timeout) after the client's retries.
+        errors.UnexpectedStatus: The status is not documented and Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Receipt | TwilioErrorBody]
+        Response[Receipt | TwilioErrorBody]: for any status. `parsed` is the body as a model when the
+        status is documented and the body matches the API description, else None; `status_code` is an int when
+        http.HTTPStatus does not list it; `request_id` is Twilio's id of the request.
     """
 
     kwargs = _get_kwargs(
@@ -150,11 +176,13 @@ def sync(
         sid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidPathParameterError: A path parameter is empty, "." or "..": nothing is sent.
+        errors.TransportError: No response (connection refused or reset, timeout) after the client's retries.
+        errors.UnexpectedStatus: The status is not documented and Client.raise_on_unexpected_status is True.
 
     Returns:
-        Receipt | TwilioErrorBody
+        Receipt | TwilioErrorBody | None: the body as a model when the status is documented and the body
+        matches the API description (error statuses give their error body), else None.
     """
 
     return sync_detailed(
@@ -185,11 +213,14 @@ async def asyncio_detailed(
         sid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidPathParameterError: A path parameter is empty, "." or "..": nothing is sent.
+        errors.TransportError: No response (connection refused or reset, timeout) after the client's retries.
+        errors.UnexpectedStatus: The status is not documented and Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Receipt | TwilioErrorBody]
+        Response[Receipt | TwilioErrorBody]: for any status. `parsed` is the body as a model when the
+        status is documented and the body matches the API description, else None; `status_code` is an int when
+        http.HTTPStatus does not list it; `request_id` is Twilio's id of the request.
     """
 
     kwargs = _get_kwargs(
@@ -223,11 +254,13 @@ async def asyncio(
         sid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidPathParameterError: A path parameter is empty, "." or "..": nothing is sent.
+        errors.TransportError: No response (connection refused or reset, timeout) after the client's retries.
+        errors.UnexpectedStatus: The status is not documented and Client.raise_on_unexpected_status is True.
 
     Returns:
-        Receipt | TwilioErrorBody
+        Receipt | TwilioErrorBody | None: the body as a model when the status is documented and the body
+        matches the API description (error statuses give their error body), else None.
     """
 
     return (

@@ -1,0 +1,88 @@
+"""Twilio's JSON for receipts and pages, as bytes.
+
+A receipt's JSON is the same on every request except its `url`, whose base follows the
+host the request came in on (or `--public-url`). So each receipt is serialised once
+(orjson) per URL base and cached, and a page is one join of cached bytes: the request
+path pays no per-receipt serialisation. The cache follows `Store.generation`, so a
+write empties it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+
+from .store import Receipt
+
+__all__ = ["Renderer", "dumps", "page_json", "receipt_json"]
+
+
+def dumps(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        # orjson stops at 64-bit integers; Page is echoed and may be any size.
+        return json.dumps(value, separators=(",", ":")).encode()
+
+
+class Renderer:
+    """Caches each receipt's JSON with the URL prefix it was rendered for: requests
+    that come in on the same host (all of them, in practice) reuse it.
+
+    Callers pass the `Store.generation` they read *before* reading the receipts: a
+    newer one empties the cache, and receipts read under an older one (a write landed
+    meanwhile) are rendered but not cached, so a stale rendering never outlives a write.
+    """
+
+    def __init__(self) -> None:
+        self._generation = -1
+        self._items: dict[str, tuple[str, bytes]] = {}
+
+    def receipt(self, receipt: Receipt, url_prefix: str, generation: int) -> bytes:
+        """The receipt, its `url` being `url_prefix` + its SID."""
+        return self._render([receipt], url_prefix, generation)[0]
+
+    def page(self, receipts: list[Receipt], url_prefix: str, meta: dict[str, Any], generation: int) -> bytes:
+        return page_json(self._render(receipts, url_prefix, generation), meta)
+
+    def _render(self, receipts: list[Receipt], url_prefix: str, generation: int) -> list[bytes]:
+        if generation != self._generation:
+            if generation < self._generation:
+                return [receipt_json(receipt, url_prefix) for receipt in receipts]
+            self._items = {}
+            self._generation = generation
+        cache = self._items
+        items = []
+        for receipt in receipts:
+            entry = cache.get(receipt.sid)
+            if entry is None or entry[0] != url_prefix:
+                entry = cache[receipt.sid] = (url_prefix, receipt_json(receipt, url_prefix))
+            items.append(entry[1])
+        return items
+
+
+def receipt_json(receipt: Receipt, url_prefix: str) -> bytes:
+    """One receipt, uncached."""
+    return orjson.dumps(
+        {
+            "account_sid": receipt.account_sid,
+            "chat_service_sid": receipt.chat_service_sid,
+            "conversation_sid": receipt.conversation_sid,
+            "message_sid": receipt.message_sid,
+            "sid": receipt.sid,
+            "channel_message_sid": receipt.channel_message_sid,
+            "participant_sid": receipt.participant_sid,
+            "status": receipt.status,
+            "error_code": receipt.error_code,
+            "date_created": receipt.date_created,
+            "date_updated": receipt.date_updated,
+            "url": url_prefix + receipt.sid,
+        }
+    )
+
+
+def page_json(items: list[bytes], meta: dict[str, Any]) -> bytes:
+    """A page from its receipts' JSON."""
+    return b'{"delivery_receipts":[' + b",".join(items) + b'],"meta":' + dumps(meta) + b"}"

@@ -1,0 +1,1 @@
+"""Tests of the emulator (emulator/), each on a real socket."""
