@@ -15,7 +15,13 @@ from pathlib import Path
 from twilio_receipts import AuthenticatedClient
 from twilio_receipts.api.receipts import list_receipts
 from twilio_receipts.models import Receipt
-from twilio_receipts_emulator import seed
+from twilio_receipts_emulator import (
+    DEMO_ACCOUNT_SID,
+    DEMO_AUTH_TOKEN,
+    DEMO_CONVERSATION_SID,
+    DEMO_MESSAGE_SID,
+    DEMO_SERVICE_SID,
+)
 
 READY = re.compile(r"listening on (http://\S+)")
 COLUMNS = ("sid", "status", "error_code", "participant_sid", "channel_message_sid", "date_created")
@@ -55,22 +61,20 @@ def cell(receipt: Receipt, column: str) -> str:
 
 def main() -> int:
     with running_emulator() as base_url:
-        client = AuthenticatedClient(
-            base_url=base_url, username=seed.DEMO_ACCOUNT_SID, password=seed.DEMO_AUTH_TOKEN
-        )
+        client = AuthenticatedClient(base_url=base_url, username=DEMO_ACCOUNT_SID, password=DEMO_AUTH_TOKEN)
         with client:
             rows = [
                 [cell(r, c) for c in COLUMNS]
                 for r in list_receipts.sync_all(
                     client=client,
-                    chat_service_sid=seed.DEMO_SERVICE_SID,
-                    conversation_sid=seed.DEMO_CONVERSATION_SID,
-                    message_sid=seed.DEMO_MESSAGE_SID,
+                    chat_service_sid=DEMO_SERVICE_SID,
+                    conversation_sid=DEMO_CONVERSATION_SID,
+                    message_sid=DEMO_MESSAGE_SID,
                     page_size=3,  # several pages, to show pagination at work
                 )
             ]
     widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(COLUMNS)]
-    print(f"Receipts of message {seed.DEMO_MESSAGE_SID} (emulator at {base_url}):")
+    print(f"Receipts of message {DEMO_MESSAGE_SID} (emulator at {base_url}):")
     for row in [list(COLUMNS), ["-" * w for w in widths], *rows]:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
     print(f"{len(rows)} receipts")

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import base64
 import json
-import queue
-import re
 import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +17,8 @@ import pytest
 from twilio_receipts_emulator import DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_RECEIPT_SIDS
 
 from tests.emulator.support import assert_twilio_error, list_path
+from tests.processes import READY, EmulatorProcess
 
-READY = re.compile(r"twilio-receipts-emulator listening on (http://127\.0\.0\.1:\d+)")
 ACCOUNT = "AC" + "1" * 32
 TOKEN = "persisted-token-7f3a"
 SEED: dict[str, Any] = {
@@ -42,42 +39,6 @@ SEED: dict[str, Any] = {
 SEED_PATH = list_path("IS" + "1" * 32, "CH" + "1" * 32, "IM" + "1" * 32)
 
 
-class Program:
-    """The emulator in a subprocess; stderr lines gathered on a thread."""
-
-    def __init__(self, *args: str) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 (our own fixed command)
-            [sys.executable, "-m", "twilio_receipts_emulator", "--port", "0", *args],
-            stderr=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            text=True,
-        )
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.seen: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.lines.put(line.rstrip("\n"))
-        self.lines.put(None)
-
-    def wait_ready(self) -> str:
-        while (line := self.lines.get(timeout=20)) is not None:
-            self.seen.append(line)
-            if match := READY.fullmatch(line):
-                return match.group(1)
-        raise AssertionError(f"exited before ready: {self.seen}")
-
-    def finish(self, sig: signal.Signals | None = signal.SIGINT) -> tuple[int, list[str]]:
-        if sig is not None and self.process.poll() is None:
-            self.process.send_signal(sig)
-        code = self.process.wait(timeout=20)
-        while (line := self.lines.get(timeout=20)) is not None:
-            self.seen.append(line)
-        return code, self.seen
-
-
 @pytest.fixture
 def seed_file(tmp_path: Path) -> Path:
     path = tmp_path / "seed.json"
@@ -86,17 +47,17 @@ def seed_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def programs() -> Iterator[list[Program]]:
-    started: list[Program] = []
+def programs() -> Iterator[list[EmulatorProcess]]:
+    started: list[EmulatorProcess] = []
     yield started
     for program in started:  # whatever a failing test left running
-        if program.process.poll() is None:
-            program.process.kill()
-            program.process.wait()
+        program.kill()
 
 
-def test_it_logs_one_ready_line_serves_and_exits_cleanly(web: httpx.Client, programs: list[Program]) -> None:
-    program = Program("--demo")
+def test_it_logs_one_ready_line_serves_and_exits_cleanly(
+    web: httpx.Client, programs: list[EmulatorProcess]
+) -> None:
+    program = EmulatorProcess("--demo")
     programs.append(program)
     url = program.wait_ready()
     response = web.get(url + list_path(), auth=(DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN))
@@ -108,10 +69,10 @@ def test_it_logs_one_ready_line_serves_and_exits_cleanly(web: httpx.Client, prog
 
 
 def test_data_survives_kill_9_and_a_restart_with_the_same_db(
-    web: httpx.Client, programs: list[Program], tmp_path: Path, seed_file: Path
+    web: httpx.Client, programs: list[EmulatorProcess], tmp_path: Path, seed_file: Path
 ) -> None:
     db = tmp_path / "state.db"
-    first = Program("--db", str(db), "--seed", str(seed_file))
+    first = EmulatorProcess("--db", str(db), "--seed", str(seed_file))
     programs.append(first)
     url = first.wait_ready()
     before = web.get(url + SEED_PATH, params={"PageSize": 5}, auth=(ACCOUNT, TOKEN)).json()
@@ -119,7 +80,7 @@ def test_data_survives_kill_9_and_a_restart_with_the_same_db(
     code, _ = first.finish(signal.SIGKILL)
     assert code == -signal.SIGKILL
 
-    second = Program("--db", str(db))  # no seed this time
+    second = EmulatorProcess("--db", str(db))  # no seed this time
     programs.append(second)
     url = second.wait_ready()
     after = web.get(url + SEED_PATH, params={"PageSize": 5}, auth=(ACCOUNT, TOKEN)).json()
@@ -179,9 +140,9 @@ def test_an_unusable_db_exits_2(tmp_path: Path) -> None:
 
 
 def test_credentials_never_reach_the_logs(
-    web: httpx.Client, programs: list[Program], seed_file: Path
+    web: httpx.Client, programs: list[EmulatorProcess], seed_file: Path
 ) -> None:
-    program = Program("--seed", str(seed_file), "--log-level", "debug")
+    program = EmulatorProcess("--seed", str(seed_file), "--log-level", "debug")
     programs.append(program)
     url = program.wait_ready()
     for token in (TOKEN, "wrong-token"):
@@ -195,8 +156,8 @@ def test_credentials_never_reach_the_logs(
         assert base64.b64encode(f"{ACCOUNT}:{secret}".encode()).decode() not in log
 
 
-def test_flags_reach_the_app(web: httpx.Client, programs: list[Program]) -> None:
-    program = Program(
+def test_flags_reach_the_app(web: httpx.Client, programs: list[EmulatorProcess]) -> None:
+    program = EmulatorProcess(
         "--demo",
         "--public-url",
         "https://emulator.example.test",

@@ -48,8 +48,8 @@ class RetryPolicy:
     was never made, or the status is 429. Waits grow exponentially with random jitter
     (``wait_initial * 2**n + random(0, wait_jitter)``, at most ``wait_max``), except that a
     ``Retry-After`` header is honoured, up to ``max_retry_after`` seconds. Retries stop after
-    ``attempts`` tries in all or once ``timeout`` seconds have passed since the first
-    retry; then the last response is returned (so callers see the 429 or 5xx as a typed
+    ``attempts`` tries in all, or once ``timeout`` seconds have passed since the first
+    failure; then the last response is returned (so callers see the 429 or 5xx as a typed
     error) or the last connection error is raised as ``errors.TransportError``.
 
     Retries are done by stamina: ``stamina.set_active(False)`` switches them off
@@ -57,7 +57,8 @@ class RetryPolicy:
 
     Attributes:
         attempts: Tries in all, the first one included (1 = no retries).
-        timeout: Seconds after which no retry is started; None for no limit.
+        timeout: Seconds after the first failure past which no retry is started; None for
+            no limit.
         wait_initial: Seconds before the first retry (plus jitter).
         wait_max: Longest wait between two tries, Retry-After aside.
         wait_jitter: Largest random addition to each wait.

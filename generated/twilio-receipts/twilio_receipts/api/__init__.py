@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -181,8 +182,9 @@ def _iter_pages(
 async def _aiter_pages(
     client: AuthenticatedClient | Client, request: dict[str, Any], items_key: str, parse: Callable[[Any], T]
 ) -> AsyncIterator[T]:
-    async for body, response in _abodies(client, request, items_key):
-        yield _parse(parse, body, response, "a list page")
+    async with contextlib.aclosing(_abodies(client, request, items_key)) as bodies:
+        async for body, response in bodies:
+            yield _parse(parse, body, response, "a list page")
 
 
 def _iter_items(
@@ -221,8 +223,8 @@ async def _aiter_items(
     if limit == 0:
         return
     left = limit
-    bodies = _abodies(client, request, items_key)
-    try:
+    # aclosing: leaving early (limit, break, error) closes the page loop now, not at GC.
+    async with contextlib.aclosing(_abodies(client, request, items_key)) as bodies:
         async for body, response in bodies:
             items = body[items_key]
             if left is not None and left <= len(items):
@@ -239,5 +241,3 @@ async def _aiter_items(
                 left -= len(items)
                 if left == 0:
                     return
-    finally:
-        await bodies.aclose()
