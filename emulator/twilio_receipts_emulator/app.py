@@ -28,7 +28,7 @@ from .render import page_json, receipt_json
 from .routes import Routes
 from .store import Receipt, Store
 
-__all__ = ["STATIC_PROBE_PATH", "EmulatorApp", "Receive", "Scope", "Send", "create_app"]
+__all__ = ["STATIC_PROBE_PATH", "EmulatorApp", "Receive", "Scope", "Send", "common_headers", "create_app"]
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -62,6 +62,15 @@ _ids = random.Random()
 
 def _request_id() -> bytes:
     return b"RQ%032x" % _ids.getrandbits(128)
+
+
+def common_headers(content_length: int) -> list[tuple[bytes, bytes]]:
+    """The headers of every response: Twilio's, a fresh request id, the length."""
+    return [
+        *_COMMON_HEADERS,
+        (b"twilio-request-id", _request_id()),
+        (b"content-length", b"%d" % content_length),
+    ]
 
 
 def create_app(
@@ -149,12 +158,7 @@ class EmulatorApp:
 
 
 async def _respond(send: Send, status: int, body: bytes, extra: tuple[tuple[bytes, bytes], ...]) -> None:
-    headers = [
-        *_COMMON_HEADERS,
-        (b"twilio-request-id", _request_id()),
-        (b"content-length", b"%d" % len(body)),
-        *extra,
-    ]
+    headers = [*common_headers(len(body)), *extra]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -221,11 +225,7 @@ def _static_page() -> tuple[dict[str, Any], dict[str, Any]]:
     prefix = list_url + "/"
     meta = page_meta(list_url, parse_page_request({}, lenient_page_size=False), receipts, True)
     body = page_json([receipt_json(receipt, prefix) for receipt in receipts], meta)
-    headers = [
-        *_COMMON_HEADERS,
-        (b"twilio-request-id", _request_id()),
-        (b"content-length", b"%d" % len(body)),
-    ]
+    headers = common_headers(len(body))
     return (
         {"type": "http.response.start", "status": 200, "headers": headers},
         {"type": "http.response.body", "body": body},

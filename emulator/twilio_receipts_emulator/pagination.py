@@ -14,6 +14,7 @@ never used to find rows.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -57,10 +58,12 @@ def _integer(pattern: re.Pattern[str], value: str) -> int | None:
     # fullmatch, not int(): int() also takes " 5", "5_0", "+5" and non-ASCII digits.
     if pattern.fullmatch(value) is None:
         return None
-    try:
-        return int(value)
-    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+    # Python converts ints to and from text up to sys.get_int_max_str_digits() digits.
+    # One digit fewer than that, so that the links' Page + 1 can still be written.
+    limit = sys.get_int_max_str_digits()
+    if limit and len(value.lstrip("-")) >= limit:
         return None
+    return int(value)
 
 
 def parse_page_request(params: Mapping[str, str], *, lenient_page_size: bool) -> PageRequest:

@@ -73,8 +73,7 @@ class Routes:
         query: bytes,
         base_url: str,
     ) -> bytes:
-        # Unknown parameters are ignored, as Twilio does; the last of a repeated one wins.
-        params = dict(parse_qsl(query.decode("latin-1"), keep_blank_values=True)) if query else {}
+        params = _query_params(query)
         request = parse_page_request(params, lenient_page_size=self._lenient_page_size)
         store = self._store
         generation = store.generation  # before reading: see Renderer
@@ -90,6 +89,23 @@ class Routes:
         list_url = _list_url(base_url, message)
         meta = page_meta(list_url, request, page.receipts, page.has_more)
         return self._renderer.page(page.receipts, list_url + "/", meta, generation)
+
+
+def _query_params(query: bytes) -> dict[str, str]:
+    """The query's parameters (unknown ones are ignored later, as Twilio does; the last of
+    a repeated one wins). Without `%` or `+` nothing needs decoding, and splitting by hand
+    gives what parse_qsl gives at a fifth of its cost (measured: ~20 µs of a page's ~40)."""
+    if not query:
+        return {}
+    text = query.decode("latin-1")
+    if "%" in text or "+" in text:
+        return dict(parse_qsl(text, keep_blank_values=True))
+    params = {}
+    for part in text.split("&"):
+        if part:
+            name, _, value = part.partition("=")
+            params[name] = value
+    return params
 
 
 def _list_url(base_url: str, message: MessageRef) -> str:

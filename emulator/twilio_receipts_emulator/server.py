@@ -27,6 +27,7 @@ import uvicorn
 from .app import create_app
 from .demo import DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_MESSAGE_SID, DEMO_SEED
 from .faults import FaultConfig
+from .protocol import TwilioHttpProtocol
 from .seed import format_date, load_seed, read_seed_file
 from .store import Store
 
@@ -55,7 +56,12 @@ def bind(host: str, port: int) -> socket.socket:
 def uvicorn_config(app: Any, *, log_level: str = "warning") -> uvicorn.Config:
     return uvicorn.Config(
         app,
-        http="httptools",
+        # httptools, with a bounded request head and Twilio's error body for requests
+        # refused before the app (protocol.py).
+        http=TwilioHttpProtocol,
+        # No WebSocket upgrades whatever is installed: an Upgrade header is ignored and
+        # the request answered as HTTP (uvicorn would hand it to a websocket library).
+        ws="none",
         loop="asyncio",
         lifespan="off",
         log_config=None,  # the embedding program owns logging

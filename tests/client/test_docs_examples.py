@@ -1,4 +1,4 @@
-"""The examples of docs/client.md and of the generated README run as written, in order,
+"""The examples of README.md, docs/client.md and of the generated README run as written, in order,
 against a live emulator, and print exactly what the text under each says."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from twilio_receipts_emulator.server import Emulator
 from tests.paths import GENERATED, ROOT
 
 DOCUMENTS = {
+    "README.md": ROOT / "README.md",
     "docs/client.md": ROOT / "docs" / "client.md",
     "generated README": GENERATED / "README.md",
 }

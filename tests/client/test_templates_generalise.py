@@ -27,7 +27,7 @@ PACKAGE = "grown_twilio_receipts"
 
 
 def grown_spec() -> dict[str, Any]:
-    spec = yaml.safe_load(SPEC.read_text())
+    spec: dict[str, Any] = yaml.safe_load(SPEC.read_text())
     schemas = spec["components"]["schemas"]
     schemas["Colour"] = {"type": "string", "enum": ["red", "green"]}
     schemas["Message"] = {
@@ -50,7 +50,9 @@ def grown_spec() -> dict[str, Any]:
             "meta": {"$ref": "#/components/schemas/PageMeta"},
         },
     }
-    receipts = spec["paths"]["/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts"]
+    receipts = spec["paths"][
+        "/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts"
+    ]
     operation = copy.deepcopy(receipts["get"])
     operation["operationId"] = "ListMessages"
     operation["tags"] = ["Messages"]
@@ -139,7 +141,9 @@ def test_the_new_list_operation_walks_its_pages(grown: tuple[ModuleType, Path]) 
     assert got[1].colour.is_known is False
     assert got[1].parent is None
     assert got[1].additional_properties == {"extra": True}
-    assert [r.target.split("?")[0] for r in server.requests] == ["/v1/Services/IS1/Conversations/CH1/Messages"] * 2
+    assert [r.target.split("?")[0] for r in server.requests] == [
+        "/v1/Services/IS1/Conversations/CH1/Messages"
+    ] * 2
 
 
 def test_required_fields_of_new_models_are_enforced(grown: tuple[ModuleType, Path]) -> None:

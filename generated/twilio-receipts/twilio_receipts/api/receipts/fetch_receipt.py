@@ -120,7 +120,7 @@ def sync_detailed(
     message_sid: str,
     sid: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Receipt | TwilioErrorBody]:
     """Fetch the delivery and read receipts of the conversation message
 
@@ -163,7 +163,7 @@ def sync(
     message_sid: str,
     sid: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Receipt | TwilioErrorBody | None:
     """Fetch the delivery and read receipts of the conversation message
 
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     message_sid: str,
     sid: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Receipt | TwilioErrorBody]:
     """Fetch the delivery and read receipts of the conversation message
 
@@ -241,7 +241,7 @@ async def asyncio(
     message_sid: str,
     sid: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Receipt | TwilioErrorBody | None:
     """Fetch the delivery and read receipts of the conversation message
 
