@@ -59,7 +59,7 @@ lint: install
 	$(BIN)/mypy emulator/twilio_receipts_emulator scripts bench tests
 
 test: install check-generated lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist worksteal
 
 demo: generate
 	$(PY) scripts/demo.py

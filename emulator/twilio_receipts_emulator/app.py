@@ -36,6 +36,10 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 STATIC_PROBE_PATH = "/__static"
 
+# Authorization headers that passed, kept (see EmulatorApp._account_for): bounded, so that
+# clients with ever new credentials cannot grow the server's memory.
+_ACCOUNT_CACHE_SIZE = 256
+
 logger = logging.getLogger("twilio_receipts_emulator")
 
 # What Twilio's API sends on every response (Allow-Methods narrowed to what this
@@ -57,7 +61,7 @@ _COMMON_HEADERS = (
 # Request ids are unique enough to find a request in a log and no secret, so no system
 # call for each; a private generator leaves the global `random` state alone (users'
 # seeded tests, and Hypothesis, which flags strategies whose global random state moves).
-_ids = random.Random()
+_ids = random.Random()  # noqa: S311 (request ids, not secrets)
 
 
 def _request_id() -> bytes:
@@ -108,6 +112,27 @@ class EmulatorApp:
         self._public_url = public_url.rstrip("/") if public_url else None
         self._faults = FaultInjector(faults) if faults is not None else None
         self._static = _static_page() if static_probe else None
+        self._accounts: dict[bytes, tuple[int, str]] = {}
+
+    def _account_for(self, authorization: bytes | None) -> str:
+        """The account that an Authorization header acts for (Unauthorized if none).
+
+        A header that passed is kept with the store's generation, which every write
+        (credentials included) moves on: a client sends the same header with each
+        request, and decoding and checking it again would cost a tenth of a page's work.
+        A header that fails is checked in full every time (constant-time comparison).
+        """
+        generation = self.store.generation
+        if authorization is not None:
+            entry = self._accounts.get(authorization)
+            if entry is not None and entry[0] == generation:
+                return entry[1]
+        account_sid = self.store.authenticate(*basic_credentials(authorization))
+        if authorization is not None:
+            if len(self._accounts) >= _ACCOUNT_CACHE_SIZE:
+                self._accounts.clear()
+            self._accounts[authorization] = (generation, account_sid)
+        return account_sid
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -139,7 +164,7 @@ class EmulatorApp:
                     error = fault.error()
                     if error is not None:
                         raise error
-            account_sid = self.store.authenticate(*basic_credentials(authorization))
+            account_sid = self._account_for(authorization)
             body = self._routes.handle(
                 account_sid,
                 scope["method"],
@@ -223,7 +248,8 @@ def _static_page() -> tuple[dict[str, Any], dict[str, Any]]:
         "{conversation_sid}/Messages/{message_sid}/Receipts".format(**parents)
     )
     prefix = list_url + "/"
-    meta = page_meta(list_url, parse_page_request({}, lenient_page_size=False), receipts, True)
+    request = parse_page_request({}, lenient_page_size=False)
+    meta = page_meta(list_url, request, [receipt.sid for receipt in receipts], True)
     body = page_json([receipt_json(receipt, prefix) for receipt in receipts], meta)
     headers = common_headers(len(body))
     return (

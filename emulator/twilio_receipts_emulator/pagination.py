@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import BadRequest
-from .store import Receipt
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
@@ -34,8 +33,7 @@ DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 50
 
 _TOKEN = re.compile(r"P([AB])(DY[0-9a-fA-F]{32})")
-_UNSIGNED = re.compile(r"[0-9]+")
-_SIGNED = re.compile(r"-?[0-9]+")
+_MIN_INT_MAX_STR_DIGITS = 640  # sys.set_int_max_str_digits refuses lower limits (0: none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +52,20 @@ class PageRequest:
         return None if self.token is None else self.token[2:]
 
 
-def _integer(pattern: re.Pattern[str], value: str) -> int | None:
-    # fullmatch, not int(): int() also takes " 5", "5_0", "+5" and non-ASCII digits.
-    if pattern.fullmatch(value) is None:
+def _integer(value: str, *, signed: bool) -> int | None:
+    # ASCII digits only (and a leading "-" when signed), not int()'s grammar: int() also
+    # takes " 5", "5_0", "+5" and non-ASCII digits. String tests, not a regex: this runs
+    # on every page request, and a regex match costs several times as much.
+    digits = value[1:] if signed and value.startswith("-") else value
+    if not (digits.isascii() and digits.isdigit()):
         return None
-    # Python converts ints to and from text up to sys.get_int_max_str_digits() digits.
-    # One digit fewer than that, so that the links' Page + 1 can still be written.
-    limit = sys.get_int_max_str_digits()
-    if limit and len(value.lstrip("-")) >= limit:
-        return None
+    # Python converts ints to and from text up to sys.get_int_max_str_digits() digits
+    # (never fewer than 640). One digit fewer than that, so that the links' Page + 1 can
+    # still be written.
+    if len(digits) >= _MIN_INT_MAX_STR_DIGITS:
+        limit = sys.get_int_max_str_digits()
+        if limit and len(digits) >= limit:
+            return None
     return int(value)
 
 
@@ -71,7 +74,7 @@ def parse_page_request(params: Mapping[str, str], *, lenient_page_size: bool) ->
     page_size = DEFAULT_PAGE_SIZE
     raw = params.get("PageSize")
     if raw is not None:
-        value = _integer(_SIGNED, raw)
+        value = _integer(raw, signed=True)
         if value is not None and lenient_page_size:
             value = min(max(value, 1), MAX_PAGE_SIZE)
         if value is None or not 1 <= value <= MAX_PAGE_SIZE:
@@ -80,7 +83,7 @@ def parse_page_request(params: Mapping[str, str], *, lenient_page_size: bool) ->
     page = 0
     raw = params.get("Page")
     if raw is not None:
-        value = _integer(_UNSIGNED, raw)
+        value = _integer(raw, signed=False)
         if value is None:
             raise BadRequest("Invalid Page: must be an integer of 0 or more")
         page = value
@@ -90,11 +93,11 @@ def parse_page_request(params: Mapping[str, str], *, lenient_page_size: bool) ->
     return PageRequest(page_size, page, token)
 
 
-def page_meta(list_url: str, request: PageRequest, receipts: list[Receipt], has_more: bool) -> dict[str, Any]:
-    """Twilio's `meta` for a page read as `request` asked; `has_more` tells whether
-    receipts lie beyond it in the direction it was read (the store reads one extra)."""
+def page_meta(list_url: str, request: PageRequest, sids: Sequence[str], has_more: bool) -> dict[str, Any]:
+    """Twilio's `meta` for a page of the receipts `sids` read as `request` asked;
+    `has_more` tells whether receipts lie beyond it in the direction it was read."""
     direction = request.direction
-    if not receipts:  # nothing to link from (only a hand-made token gets here)
+    if not sids:  # nothing to link from (only a hand-made token gets here)
         has_next = has_previous = False
     elif direction == "B":
         has_next, has_previous = True, has_more
@@ -106,12 +109,10 @@ def page_meta(list_url: str, request: PageRequest, receipts: list[Receipt], has_
     return {
         "first_page_url": f"{base}0",
         "key": "delivery_receipts",
-        "next_page_url": f"{base}{page + 1}&PageToken=PA{receipts[-1].sid}" if has_next else None,
+        "next_page_url": f"{base}{page + 1}&PageToken=PA{sids[-1]}" if has_next else None,
         "page": page,
         "page_size": size,
         # max(): a client that sends Page=0 with a PB token still gets a valid link.
-        "previous_page_url": (
-            f"{base}{max(page - 1, 0)}&PageToken=PB{receipts[0].sid}" if has_previous else None
-        ),
+        "previous_page_url": (f"{base}{max(page - 1, 0)}&PageToken=PB{sids[0]}" if has_previous else None),
         "url": url,
     }

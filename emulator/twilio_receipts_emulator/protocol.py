@@ -30,8 +30,8 @@ from .errors import BadRequest
 __all__ = ["LINGER_BYTES", "LINGER_SECONDS", "MAX_REQUEST_HEAD", "TwilioHttpProtocol"]
 
 MAX_REQUEST_HEAD = 64 * 1024
-"""Bytes of request line and headers accepted, as AWS load balancers (Twilio's
-front) accept 64 KiB of headers; an Authorization header is about 100."""
+"""Bytes of request line and headers accepted: what AWS load balancers accept in all
+(nginx accepts 32 KiB by default). A real request's head is a few hundred bytes."""
 
 logger = logging.getLogger("twilio_receipts_emulator")
 
@@ -74,6 +74,13 @@ class TwilioHttpProtocol(HttpToolsProtocol):
     def on_message_complete(self) -> None:
         self._reading_head = True
         super().on_message_complete()
+
+    def shutdown(self) -> None:
+        # The server is stopping: a connection lingering after a refusal need not wait.
+        if self._discarded is not None:
+            self.transport.close()
+            return
+        super().shutdown()
 
     def send_400_response(self, msg: str) -> None:
         # uvicorn's answer to a request httptools could not parse.

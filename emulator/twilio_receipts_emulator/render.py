@@ -10,6 +10,7 @@ write empties it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -42,31 +43,50 @@ class Renderer:
 
     def receipt(self, receipt: Receipt, url_prefix: str, generation: int) -> bytes:
         """The receipt, its `url` being `url_prefix` + its SID."""
-        return self._render([receipt], url_prefix, generation)[0]
+        return self._render([receipt.sid], lambda _: [receipt], url_prefix, generation)[0]
 
-    def page(self, receipts: list[Receipt], url_prefix: str, meta: dict[str, Any], generation: int) -> bytes:
-        return page_json(self._render(receipts, url_prefix, generation), meta)
+    def page(
+        self,
+        sids: list[str],
+        receipts: Callable[[list[str]], list[Receipt]],
+        url_prefix: str,
+        meta: dict[str, Any],
+        generation: int,
+    ) -> bytes:
+        """The page of the receipts `sids`; `receipts` gives the rows of SIDs not cached."""
+        return page_json(self._render(sids, receipts, url_prefix, generation), meta)
 
-    def _render(self, receipts: list[Receipt], url_prefix: str, generation: int) -> list[bytes]:
+    def _render(
+        self,
+        sids: list[str],
+        receipts: Callable[[list[str]], list[Receipt]],
+        url_prefix: str,
+        generation: int,
+    ) -> list[bytes]:
         if generation != self._generation:
             if generation < self._generation:
-                return [receipt_json(receipt, url_prefix) for receipt in receipts]
+                return [receipt_json(receipt, url_prefix) for receipt in receipts(sids)]
             self._by_prefix = {}
             self._generation = generation
         cache = self._by_prefix.get(url_prefix)
         if cache is None:
             cache = self._by_prefix[url_prefix] = {}
         try:
-            return [cache[receipt.sid] for receipt in receipts]
+            return [cache[sid] for sid in sids]
         except KeyError:
-            for receipt in receipts:
-                if receipt.sid not in cache:
-                    cache[receipt.sid] = receipt_json(receipt, url_prefix)
-            return [cache[receipt.sid] for receipt in receipts]
+            for receipt in receipts([sid for sid in sids if sid not in cache]):
+                cache[receipt.sid] = receipt_json(receipt, url_prefix)
+            return [cache[sid] for sid in sids]
 
 
 def receipt_json(receipt: Receipt, url_prefix: str) -> bytes:
-    """One receipt, uncached."""
+    """One receipt, uncached, in a bytes object of its own size: orjson's result keeps
+    the buffer it was written in (measured: ~4 KB held for a ~650-byte receipt, 39 MiB
+    of cache for 10,000 receipts instead of 7), so the cache keeps a copy."""
+    return bytes(memoryview(_receipt_json(receipt, url_prefix)))
+
+
+def _receipt_json(receipt: Receipt, url_prefix: str) -> bytes:
     return orjson.dumps(
         {
             "account_sid": receipt.account_sid,
@@ -87,5 +107,12 @@ def receipt_json(receipt: Receipt, url_prefix: str) -> bytes:
 
 def page_json(items: list[bytes], meta: dict[str, Any]) -> bytes:
     """A page from its receipts' JSON."""
-    # One join: concatenating with + would copy the ~20 KB page once per operand.
-    return b"".join((b'{"delivery_receipts":[', b",".join(items), b'],"meta":', dumps(meta), b"}"))
+    tail = b'],"meta":' + dumps(meta) + b"}"
+    if not items:
+        return b'{"delivery_receipts":[' + tail
+    # The page (~35 KB at 50 receipts) is copied once: the head and tail join the first
+    # and last items, and one join writes the rest.
+    parts = list(items)
+    parts[0] = b'{"delivery_receipts":[' + parts[0]
+    parts[-1] += tail
+    return b",".join(parts)

@@ -14,7 +14,8 @@ no SQL at all (measured: the keyset query alone took ~20 µs a page, as much as 
 of the emulator's request path). The rows behind the sids come from a read cache too
 (`Receipt`s by sid, as are credentials and message paths). Every write replaces all
 these caches with empty ones, so a cached read can never outlive the data it came from,
-and a read that started before a write keeps one consistent snapshot.
+and a read running while a write lands works on whole caches, never half-emptied ones.
+Cost: memory for each listed message's keys (~0.2 KB a receipt) and each read receipt.
 
 One connection, guarded by a lock: the server's event loop reads and a test thread
 (the pytest fixture) writes, and each operation is short enough not to be worth a pool.
@@ -23,9 +24,9 @@ One connection, guarded by a lock: the server's event loop reads and a test thre
 from __future__ import annotations
 
 import hmac
-from bisect import bisect_left, bisect_right
 import sqlite3
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -295,44 +296,41 @@ class Store:
     ) -> ReceiptPage:
         """Up to `limit` receipts in (date_created, sid) order, from the start or next
         to a boundary receipt, and whether more lie beyond in that direction."""
-        # One snapshot of the caches: a write replaces them, never changes them.
-        order = self._orders.get(message_sid)
-        cache = self._receipts
-        if order is not None:
-            try:
-                return self._page(order, cache, limit, after, before, locked=False)
-            except KeyError:  # a receipt not read since the last write
-                pass
-        with self._lock:
-            return self._page(self._order(message_sid), self._receipts, limit, after, before, locked=True)
+        sids, has_more = self.page_sids(message_sid, limit=limit, after=after, before=before)
+        return ReceiptPage(self.receipts(sids), has_more)
 
-    def _page(
+    def page_sids(
         self,
-        order: _Order,
-        cache: dict[str, Receipt],
-        limit: int,
-        after: Receipt | None,
-        before: Receipt | None,
+        message_sid: str,
         *,
-        locked: bool,
-    ) -> ReceiptPage:
+        limit: int,
+        after: Receipt | None = None,
+        before: Receipt | None = None,
+    ) -> tuple[list[str], bool]:
+        """What `list_receipts` lists, as SIDs: the server's request path, which
+        renders receipts from cached JSON and needs their rows only on a miss."""
+        order = self._orders.get(message_sid)
+        if order is None:
+            with self._lock:
+                order = self._order(message_sid)
         sids = order.sids
         if before is not None:
             end = bisect_left(order.keys, (before.date_created, before.sid))
-            has_more = end > limit
-            sids = sids[max(end - limit, 0) : end]
-        else:
-            start = 0 if after is None else bisect_right(order.keys, (after.date_created, after.sid))
-            has_more = len(sids) > start + limit
-            sids = sids[start : start + limit]
+            return sids[max(end - limit, 0) : end], end > limit
+        start = 0 if after is None else bisect_right(order.keys, (after.date_created, after.sid))
+        return sids[start : start + limit], len(sids) > start + limit
+
+    def receipts(self, sids: Sequence[str]) -> list[Receipt]:
+        """The receipts with these SIDs, in that order (SIDs that `page_sids` gave: no
+        receipt is ever deleted, so each exists)."""
+        cache = self._receipts  # a snapshot: a write replaces it, never changes it
         try:
-            receipts = [cache[sid] for sid in sids]
-        except KeyError:
-            if not locked:
-                raise  # the caller tries again under the lock
-            self._load_receipts([sid for sid in sids if sid not in cache])
-            receipts = [cache[sid] for sid in sids]
-        return ReceiptPage(receipts, has_more)
+            return [cache[sid] for sid in sids]
+        except KeyError:  # some not read since the last write
+            with self._lock:
+                cache = self._receipts
+                self._load_receipts([sid for sid in sids if sid not in cache])
+                return [cache[sid] for sid in sids]
 
     def _order(self, message_sid: str) -> _Order:
         """The message's order, loaded if missing (the caller holds the lock)."""

@@ -7,6 +7,7 @@ import threading
 
 import httpx
 from twilio_receipts_emulator import DEMO_MESSAGE_SID, DEMO_SEED, Emulator, Store, load_seed
+from twilio_receipts_emulator.store import _ORDER
 
 from tests.emulator.support import list_path
 
@@ -55,15 +56,49 @@ def _vm_steps(store: Store, **page: object) -> int:
 
 def test_page_200_costs_what_page_1_costs() -> None:
     store = _deep_store(2500)
-    first = _vm_steps(store)
+    store.page_sids(MESSAGE, limit=1)  # loads the message's order, reads no receipt
+    first = _vm_steps(store)  # rows of 10 receipts not read yet
     boundary = store.get_receipt(MESSAGE, f"DY{199 * 10 - 1:032x}")
     page_200 = _vm_steps(store, after=boundary)
     backward = _vm_steps(store, before=boundary)
     page = store.list_receipts(MESSAGE, limit=10, after=boundary)
     assert page.receipts[0].sid == f"DY{199 * 10:032x}"
-    # Measured: 506 steps from the start, 566 past a boundary; OFFSET 1990 takes 6042.
+    assert [r.sid for r in store.list_receipts(MESSAGE, limit=10, before=boundary).receipts] == [
+        f"DY{index:032x}" for index in range(1979, 1989)
+    ]
     assert page_200 <= first * 1.25
     assert backward <= first * 1.25
+    # Read again, a page at any depth runs no SQL: its place comes from a binary search
+    # over the cached order, its receipts from the read cache.
+    assert _vm_steps(store) == _vm_steps(store, after=boundary) == _vm_steps(store, before=boundary) == 0
+
+
+def test_a_message_order_loads_with_one_scan_of_the_page_index() -> None:
+    store = _deep_store(10)
+    plan = " ".join(str(row[-1]) for row in store._db.execute("EXPLAIN QUERY PLAN " + _ORDER, (MESSAGE,)))
+    assert "receipts_page" in plan
+    assert "TEMP B-TREE" not in plan  # no sort: the index gives the order
+
+
+def test_a_write_reorders_a_listed_message() -> None:
+    store = _deep_store(5)
+    assert store.list_receipts(MESSAGE, limit=2).receipts[0].sid == f"DY{0:032x}"
+    load_seed(
+        store,
+        {
+            "receipts": [
+                {
+                    "sid": f"DY{0:032x}",
+                    "message_sid": MESSAGE,
+                    "status": "read",
+                    "date_created": "2021-01-01T00:00:00Z",
+                }
+            ]
+        },
+    )
+    page = store.list_receipts(MESSAGE, limit=5)
+    assert [r.sid for r in page.receipts] == [f"DY{index:032x}" for index in (1, 2, 3, 4, 0)]
+    assert page.receipts[-1].status == "read"
 
 
 def test_writes_from_another_thread_while_serving(web: httpx.Client) -> None:
