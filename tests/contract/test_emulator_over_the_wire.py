@@ -64,7 +64,8 @@ def test_schemathesis_finds_nothing_over_the_wire(base_url: str, tmp_path: Path)
         rejected = sum(n for (label, mode, status), n in counts.items()
                        if label == operation and mode == "negative" and status in (400, 404))  # fmt: skip
         assert total >= CASES_PER_OPERATION, (operation, total)
-        # Not vacuous: many valid requests reached real receipts, many invalid ones were refused.
-        assert ok >= 50, (operation, counts)
-        assert rejected >= 50, (operation, counts)
+        # Not vacuous: valid requests reached real receipts (a run where every call got a
+        # 401 has none), and invalid ones were refused. Typical runs: 200+ of each.
+        assert ok >= 20, (operation, counts)
+        assert rejected >= 20, (operation, counts)
     assert not any(status >= 500 for (_, _, status) in counts), counts
