@@ -23,9 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one round: checks that it runs")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where results go (default: %(default)s)")
-    parser.add_argument(
-        "--rounds", type=int, help="rounds per measurement (default: 7, 9 for throughput; 1 with --quick)"
-    )
+    parser.add_argument("--rounds", type=int, help="rounds per measurement (default: 9; 1 with --quick)")
     parser.add_argument(
         "--generator",
         choices=GENERATORS,

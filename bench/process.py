@@ -18,6 +18,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from .cpus import pin_process
+
 __all__ = ["EmulatorProcess", "cpu_seconds", "peak_rss_bytes", "rss_bytes"]
 
 _READY = re.compile(r"twilio-receipts-emulator listening on (http://127\.0\.0\.1:\d+)")
@@ -56,8 +58,10 @@ def rss_bytes(pid: int) -> int | None:
 class EmulatorProcess:
     """A running emulator process: `base_url`, `pid`; stopped on `with` exit."""
 
-    def __init__(self, seed: Path, *, timeout: float = 60.0) -> None:
+    def __init__(self, seed: Path, *, cores: set[int] | None = None, timeout: float = 60.0) -> None:
+        """`cores`: the CPUs the process may run on (None: any)."""
         self._seed = seed
+        self._cores = cores
         self._timeout = timeout
         self._process: subprocess.Popen[str] | None = None
         self._log: list[str] = []
@@ -86,6 +90,8 @@ class EmulatorProcess:
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
         )
         self._process = process
+        if self._cores is not None:
+            pin_process(process.pid, self._cores)  # before it starts any thread of its own
         ready = threading.Event()
 
         def read() -> None:

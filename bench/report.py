@@ -150,8 +150,14 @@ def _method(doc: dict[str, Any]) -> str:
         f"Medians of {settings['rounds']} interleaved rounds ({settings['server_rounds']} of"
         f" {settings['server_seconds']:g} s for throughput) after {settings['warmup']} warm-up round;"
         f" the emulator in its own process, load from {settings['load_generator']}"
-        f"{'; quick sizes' if doc['quick'] else ''}."
+        f"{_pinning(settings.get('cores'))}{'; quick sizes' if doc['quick'] else ''}."
     )
+
+
+def _pinning(cores: dict[str, list[int]] | None) -> str:
+    if not cores:
+        return "; not pinned to cores"
+    return f"; server pinned to CPU {cores['server']}, clients and load generator to CPU {cores['clients']}"
 
 
 def _machine_line(doc: dict[str, Any]) -> str:

@@ -3,15 +3,18 @@ listing, parsing, throughput, memory, build times, targets."""
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from . import build, listing, machine, parsing, server
+from .cpus import Cores, pin_process, plan
 from .load import resolve_generator
 from .process import EmulatorProcess, peak_rss_bytes, rss_bytes
 from .seed import BenchData, write_seed
@@ -37,7 +40,7 @@ class Settings:
 
 FULL = Settings(
     receipts=10_000,
-    rounds=7,
+    rounds=9,
     server_rounds=9,
     warmup=1,
     server_seconds=1,
@@ -88,6 +91,19 @@ def _server_json(result: server.ServerResult) -> dict[str, Any]:
     return {"runs": runs, "last_page": result.last_page, "body_bytes": result.body_bytes}
 
 
+@contextmanager
+def _pinned(cores: Cores | None) -> Iterator[None]:
+    """This process (and the load generators it starts) on the clients' cores meanwhile."""
+    if cores is None:
+        yield
+        return
+    pin_process(os.getpid(), cores.clients)
+    try:
+        yield
+    finally:
+        pin_process(os.getpid(), cores.original)
+
+
 def run(settings: Settings, *, log: Callable[[str], None] = _log) -> dict[str, Any]:
     generator = resolve_generator(settings.generator)
     data = BenchData(settings.receipts)
@@ -112,10 +128,12 @@ def run(settings: Settings, *, log: Callable[[str], None] = _log) -> dict[str, A
         "page_size": data.page_size,
         "load_generator": load_generator,
     }
-    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+    cores = plan()
+    doc["settings"]["cores"] = None if cores is None else cores.as_json()
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder, _pinned(cores):
         seed = write_seed(data, Path(folder) / "seed.json")
         log(f"starting the emulator with {data.receipts:,} receipts")
-        with EmulatorProcess(seed) as emulator:
+        with EmulatorProcess(seed, cores=None if cores is None else cores.server) as emulator:
             rss_after_start = rss_bytes(emulator.pid)
             log(f"listing every receipt: {', '.join(listing.VARIANTS)} ({rounds} rounds)")
             listed = listing.measure_listing(emulator.base_url, data, rounds=rounds, warmup=settings.warmup)

@@ -6,8 +6,9 @@ after operations, take plain arguments and raise the errors of `errors.py`; noth
 here knows about HTTP.
 
 Pages are keyset pages: a receipt's position is `(date_created, sid)`, and a page starts
-right after (or before) the boundary receipt, found by binary search, so page 200 costs
-what page 1 costs (no OFFSET). The search runs over a message's keys held in a read
+right after (or before) the boundary receipt, found by its SID in a map of positions (or,
+for a boundary read under a newer write, by binary search over the keys), so page 200
+costs what page 1 costs (no OFFSET). The search runs over a message's keys held in a read
 cache: one query over the index `receipts_page (message_sid, date_created, sid)` loads
 them in order the first time the message is listed after a write, and a page then costs
 no SQL at all (measured: the keyset query alone took ~20 µs a page, as much as the rest
@@ -15,7 +16,7 @@ of the emulator's request path). The rows behind the sids come from a read cache
 (`Receipt`s by sid, as are credentials and message paths). Every write replaces all
 these caches with empty ones, so a cached read can never outlive the data it came from,
 and a read running while a write lands works on whole caches, never half-emptied ones.
-Cost: memory for each listed message's keys (~0.2 KB a receipt) and each read receipt.
+Cost: memory for each listed message's keys (~0.3 KB a receipt) and each read receipt.
 
 One connection, guarded by a lock: the server's event loop reads and a test thread
 (the pytest fixture) writes, and each operation is short enough not to be worth a pool.
@@ -196,10 +197,26 @@ class MessageRef:
 
 @dataclass(frozen=True, slots=True)
 class _Order:
-    """A message's receipts in list order: `keys[i]` is `(date_created, sid)` of `sids[i]`."""
+    """A message's receipts in list order: `keys[i]` is `(date_created, sid)` of `sids[i]`,
+    and `positions[sid]` is `i`."""
 
     keys: list[tuple[str, str]]
     sids: list[str]
+    positions: dict[str, int]
+
+    def after(self, boundary: Receipt) -> int:
+        """Where the receipts after `boundary` start."""
+        position = self.positions.get(boundary.sid)
+        if position is None:  # read under a newer write than this order: place it by key
+            return bisect_right(self.keys, (boundary.date_created, boundary.sid))
+        return position + 1
+
+    def before(self, boundary: Receipt) -> int:
+        """Where the receipts before `boundary` end."""
+        position = self.positions.get(boundary.sid)
+        if position is None:
+            return bisect_left(self.keys, (boundary.date_created, boundary.sid))
+        return position
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,9 +332,9 @@ class Store:
                 order = self._order(message_sid)
         sids = order.sids
         if before is not None:
-            end = bisect_left(order.keys, (before.date_created, before.sid))
+            end = order.before(before)
             return sids[max(end - limit, 0) : end], end > limit
-        start = 0 if after is None else bisect_right(order.keys, (after.date_created, after.sid))
+        start = 0 if after is None else order.after(after)
         return sids[start : start + limit], len(sids) > start + limit
 
     def receipts(self, sids: Sequence[str]) -> list[Receipt]:
@@ -337,7 +354,9 @@ class Store:
         order = self._orders.get(message_sid)
         if order is None:
             keys: list[tuple[str, str]] = self._db.execute(_ORDER, (message_sid,)).fetchall()
-            order = self._orders[message_sid] = _Order(keys, [sid for _, sid in keys])
+            sids = [sid for _, sid in keys]
+            positions = {sid: index for index, sid in enumerate(sids)}
+            order = self._orders[message_sid] = _Order(keys, sids, positions)
         return order
 
     def _load_receipts(self, sids: Sequence[str]) -> dict[str, Receipt]:

@@ -3,6 +3,7 @@ the server reads."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 
 import httpx
@@ -133,3 +134,15 @@ def test_writes_from_another_thread_while_serving(web: httpx.Client) -> None:
             total += len(page["delivery_receipts"])
             url = page["meta"]["next_page_url"]
         assert total == 8 + 200
+
+
+def test_a_boundary_missing_from_a_cached_order_is_placed_by_its_key() -> None:
+    # A boundary read under a newer write than the cached order (a race with a writer
+    # thread) is not in its map of positions: binary search over the keys places it.
+    store = _deep_store(5)
+    store.page_sids(MESSAGE, limit=1)
+    order = store._orders[MESSAGE]
+    stranger = dataclasses.replace(store.get_receipt(MESSAGE, f"DY{2:032x}"), sid="DY" + "f" * 32)
+    assert order.after(stranger) == order.before(stranger) == 3
+    assert order.after(store.get_receipt(MESSAGE, f"DY{2:032x}")) == 3
+    assert order.before(store.get_receipt(MESSAGE, f"DY{2:032x}")) == 2
