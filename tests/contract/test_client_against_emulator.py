@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from twilio_receipts import AuthenticatedClient
@@ -29,20 +28,6 @@ from twilio_receipts_emulator import (
 from tests.strategies import seed_receipts
 
 _messages = (f"IM{n:032x}" for n in itertools.count(1))
-
-
-@pytest.fixture(scope="module")
-def emulator() -> Iterator[Emulator]:
-    with Emulator(demo=True) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client(emulator: Emulator) -> Iterator[AuthenticatedClient]:
-    with AuthenticatedClient(
-        base_url=emulator.base_url, username=DEMO_ACCOUNT_SID, password=DEMO_AUTH_TOKEN, retries=None
-    ) as client:
-        yield client
 
 
 def new_message(emulator: Emulator, receipts: list[dict[str, Any]]) -> str:

@@ -5,7 +5,6 @@ a real socket."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
@@ -15,7 +14,6 @@ from twilio_receipts.errors import InvalidPathParameterError, NotFoundError
 from twilio_receipts.models import Receipt
 from twilio_receipts_emulator import (
     DEMO_ACCOUNT_SID,
-    DEMO_AUTH_TOKEN,
     DEMO_CONVERSATION_SID,
     DEMO_CONVERSATION_UNIQUE_NAME,
     DEMO_MESSAGE_SID,
@@ -26,20 +24,6 @@ from twilio_receipts_emulator import (
 
 from tests.client.servers import ScriptedServer, json_reply
 from tests.seed_example import seed_example_page
-
-
-@pytest.fixture(scope="module")
-def emulator() -> Iterator[Emulator]:
-    with Emulator(demo=True) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client(emulator: Emulator) -> Iterator[AuthenticatedClient]:
-    with AuthenticatedClient(
-        base_url=emulator.base_url, username=DEMO_ACCOUNT_SID, password=DEMO_AUTH_TOKEN, retries=None
-    ) as client:
-        yield client
 
 
 def listed(client: AuthenticatedClient, conversation: str) -> list[Receipt]:
