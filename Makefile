@@ -29,7 +29,9 @@ help:
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt emulator/pyproject.toml $(GEN_DIR)/pyproject.toml
+# The generated pyproject.toml is rewritten by every `make generate`: depend on what its
+# content comes from instead, so that regenerating does not force a reinstall.
+$(STAMP): pyproject.toml constraints.txt emulator/pyproject.toml templates/pyproject_uv.toml.jinja generator-config.yml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check pip==26.3
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt \

@@ -9,7 +9,6 @@ CPU seconds (to tell whether the server was saturated) and peak resident memory.
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -18,11 +17,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from twilio_receipts_emulator.cli import READY_LINE
+
 from .cpus import pin_process
 
 __all__ = ["EmulatorProcess", "cpu_seconds", "peak_rss_bytes", "rss_bytes"]
 
-_READY = re.compile(r"twilio-receipts-emulator listening on (http://127\.0\.0\.1:\d+)")
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -98,7 +98,7 @@ class EmulatorProcess:
             assert process.stderr is not None
             for line in process.stderr:
                 self._log.append(line.rstrip("\n"))
-                match = _READY.search(line)
+                match = READY_LINE.search(line)
                 if match and not ready.is_set():
                     self.base_url = match.group(1)
                     ready.set()

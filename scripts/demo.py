@@ -4,7 +4,6 @@ print them as a table, and stop the emulator."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
@@ -22,8 +21,8 @@ from twilio_receipts_emulator import (
     DEMO_MESSAGE_SID,
     DEMO_SERVICE_SID,
 )
+from twilio_receipts_emulator.cli import READY_LINE
 
-READY = re.compile(r"listening on (http://\S+)")
 COLUMNS = ("sid", "status", "error_code", "participant_sid", "channel_message_sid", "date_created")
 
 
@@ -43,7 +42,7 @@ def running_emulator() -> Iterator[str]:
     try:
         assert proc.stdout is not None
         for line in proc.stdout:
-            if match := READY.search(line):
+            if match := READY_LINE.search(line):
                 yield match.group(1)
                 break
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sqlite3
 import sys
 
@@ -20,9 +21,13 @@ from .seed import SeedError, load_seed, read_seed_file
 from .server import ReadyServer, bind, uvicorn_config
 from .store import Store
 
-__all__ = ["main"]
+__all__ = ["READY_LINE", "main"]
 
 logger = logging.getLogger("twilio_receipts_emulator")
+
+READY_LINE = re.compile(r"twilio-receipts-emulator listening on (http://\S+)")
+"""The one line logged when the port accepts connections; group 1 is the base URL.
+Scripts that start the program (`make demo`, the benchmarks) wait for it."""
 
 
 def _parser() -> argparse.ArgumentParser:
